@@ -26,8 +26,7 @@ final class Classification {
   static final int MAX_CHAIN = 64;
 
   private static final class Holder {
-    static final Classification DEFAULT =
-        new Classification(loadClassifiers(), new JdkClassifier(illegalArgumentSetting()));
+    static final Classification DEFAULT = fromSettings();
   }
 
   private final List<FaultClassifier> classifiers;
@@ -38,8 +37,14 @@ final class Classification {
     this.jdk = jdk;
   }
 
+  /** The rules of this process, read once: registered classifiers and the settings. */
   static Classification defaults() {
     return Holder.DEFAULT;
+  }
+
+  /** Rules read afresh from the service loader and the settings. */
+  static Classification fromSettings() {
+    return new Classification(loadClassifiers(), new JdkClassifier(illegalArgumentSetting()));
   }
 
   Fault classify(Throwable thrown) {

@@ -25,15 +25,6 @@ public class FaultException extends RuntimeException {
     this.fault = fault;
   }
 
-  /**
-   * For subclasses that build their own chain and stack trace, such as {@link
-   * RemoteFaultException}.
-   */
-  protected FaultException(Fault fault, @Nullable Throwable cause, boolean writableStackTrace) {
-    super(fault.toString(), cause, true, writableStackTrace);
-    this.fault = fault;
-  }
-
   /** The fault this exception carries. */
   public Fault fault() {
     return fault;

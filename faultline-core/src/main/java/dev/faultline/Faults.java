@@ -32,8 +32,8 @@ public final class Faults {
   }
 
   /**
-   * Whether {@code throwable}, any of its causes, or any fault down their chains (local or remote)
-   * has {@code code}. Safe on cyclic cause chains.
+   * Whether {@code throwable} as {@link #classify classified}, any of its causes, or any fault down
+   * their chains (local or remote) has {@code code}. Safe on cyclic cause chains.
    */
   public static boolean hasCode(@Nullable Throwable throwable, Code code) {
     return anyFault(throwable, f -> f.code() == code);
@@ -64,18 +64,32 @@ public final class Faults {
   }
 
   private static boolean anyFault(@Nullable Throwable throwable, Predicate<Fault> test) {
-    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    if (throwable == null) {
+      return false;
+    }
     Classification rules = Classification.defaults();
+    if (anyInChain(rules.classify(throwable), test)) {
+      return true;
+    }
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     Throwable t = throwable;
     for (int i = 0; t != null && i < Classification.MAX_CHAIN && seen.add(t); i++) {
       Fault fault = rules.classifyItself(t);
-      for (int depth = 0; fault != null && depth < Classification.MAX_CHAIN; depth++) {
-        if (test.test(fault)) {
-          return true;
-        }
-        fault = fault.cause();
+      if (fault != null && anyInChain(fault, test)) {
+        return true;
       }
       t = t.getCause();
+    }
+    return false;
+  }
+
+  private static boolean anyInChain(Fault fault, Predicate<Fault> test) {
+    Fault f = fault;
+    for (int depth = 0; f != null && depth < Classification.MAX_CHAIN; depth++) {
+      if (test.test(f)) {
+        return true;
+      }
+      f = f.cause();
     }
     return false;
   }

@@ -23,18 +23,18 @@ public class RemoteFaultException extends FaultException {
 
   /** An exception for a fault decoded from a peer, with the fault's chain as its cause chain. */
   public RemoteFaultException(Fault fault) {
-    super(fault, causeOf(fault), true);
+    super(fault, causeOf(fault));
   }
 
-  private RemoteFaultException(Fault fault, boolean top) {
-    super(fault, causeOf(fault), top);
-    if (!top) {
-      setStackTrace(StackFrames.parse(fault.stackTrace()));
-    }
+  private RemoteFaultException(Fault fault, StackTraceElement[] remoteFrames) {
+    super(fault, causeOf(fault));
+    setStackTrace(remoteFrames);
   }
 
   private static @Nullable RemoteFaultException causeOf(Fault fault) {
     Fault cause = fault.cause();
-    return cause == null ? null : new RemoteFaultException(cause, false);
+    return cause == null
+        ? null
+        : new RemoteFaultException(cause, StackFrames.parse(cause.stackTrace()));
   }
 }
