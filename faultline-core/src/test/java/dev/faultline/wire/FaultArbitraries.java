@@ -23,9 +23,31 @@ final class FaultArbitraries {
         .filter(FaultBuilder::isValidReason);
   }
 
-  /** Any text, including quotes, controls, non-BMP characters and lone surrogates. */
+  /** Any well-formed text, including quotes, controls and non-BMP characters. */
   static Arbitrary<String> text(int maxLength) {
-    return Arbitraries.strings().all().ofMaxLength(maxLength).filter(s -> !s.isBlank());
+    return Arbitraries.strings()
+        .all()
+        .ofMaxLength(maxLength)
+        .filter(s -> !s.isBlank() && wellFormed(s));
+  }
+
+  /** Text that may hold unpaired surrogates, which no UTF-8 encoder can write as they are. */
+  static Arbitrary<String> malformedText() {
+    return Arbitraries.strings().all().ofMinLength(1).ofMaxLength(40).map(s -> s + '\uD800');
+  }
+
+  private static boolean wellFormed(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && (i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(++i)))) {
+        return false;
+      }
+      if (Character.isLowSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static Arbitrary<Map<String, String>> metadata() {

@@ -73,6 +73,26 @@ class ProblemJsonPropertiesTest {
     assertThat(decoded.traceId()).isEqualTo(fault.traceId());
   }
 
+  @Provide
+  Arbitrary<String> malformed() {
+    return FaultArbitraries.malformedText();
+  }
+
+  @Property(tries = 200)
+  void encodesTextWithUnpairedSurrogatesWithoutThrowing(@ForAll("malformed") String text) {
+    Fault fault =
+        Fault.builder(dev.faultline.Code.INTERNAL)
+            .message(text)
+            .metadata("k", text)
+            .exceptionMessage(text)
+            .build();
+    for (Exposure exposure : Exposure.values()) {
+      assertThat(ProblemJson.decode(ProblemJson.encode(fault, exposure)).code())
+          .isEqualTo(dev.faultline.Code.INTERNAL);
+      assertThat(FaultHeader.encode(fault, exposure)).matches("[\\x20-\\x7E]*");
+    }
+  }
+
   @Property(tries = 1000)
   void neverThrowsOnArbitraryBytes(@ForAll @Size(max = 2048) byte[] body) {
     assertThat(ProblemJson.decode(body)).isNotNull();
