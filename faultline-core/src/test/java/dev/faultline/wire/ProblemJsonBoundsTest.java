@@ -27,6 +27,16 @@ class ProblemJsonBoundsTest {
   }
 
   @Test
+  void marksABodyLongerThanMaxBytesTruncatedEvenWhenItsObjectEndsBefore() {
+    byte[] body = json("{\"code\":\"NOT_FOUND\"}" + " ".repeat(100));
+    DecodeLimits limits = DecodeLimits.DEFAULT.withMaxBytes(40);
+
+    assertThat(ProblemJson.decode(body, limits).code()).isEqualTo(Code.NOT_FOUND);
+    assertThat(ProblemJson.decode(body, limits).truncated()).isTrue();
+    assertThat(ProblemJson.decode(body).truncated()).isFalse();
+  }
+
+  @Test
   void survivesTenThousandNestedArraysInAnIgnoredMember() {
     String body = "{\"code\":\"NOT_FOUND\",\"junk\":" + nested(10_000) + ",\"detail\":\"after\"}";
 
