@@ -5,14 +5,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * A plain-text body, as Go's {@code http.Error} writes ({@code "404 page not found"}, with {@code
  * text/plain; charset=utf-8} and {@code X-Content-Type-Options: nosniff}) and many servers do. The
- * status decides; the message is the first line. Bytes that are not text give no message.
+ * status decides; the message is the first line. Bytes that are not text, and JSON that no family
+ * recognized, give no message.
  */
 final class PlainText {
   private PlainText() {}
 
   static @Nullable Draft read(BoundedResponse r) {
     String type = r.header("content-type");
-    if (type != null && !Text.startsWithIgnoreCase(type, "text/")) {
+    if ((type != null && !Text.startsWithIgnoreCase(type, "text/")) || r.json() != null) {
       return null;
     }
     String text = r.bodyText();
