@@ -89,10 +89,14 @@ final class Draft {
     return b.truncated(r.bodyTruncated()).build();
   }
 
-  /** The reason as given when it is valid already, else the normalized reason or app code. */
+  /** The remote's reason, else its app code: as given when valid already, else normalized. */
   private @Nullable String reason() {
-    String raw = reason != null ? reason : appCode;
-    if (raw != null && FaultBuilder.isValidReason(raw)) {
+    String fromReason = valid(reason);
+    return fromReason != null ? fromReason : valid(appCode);
+  }
+
+  private static @Nullable String valid(@Nullable String raw) {
+    if (raw == null || FaultBuilder.isValidReason(raw)) {
       return raw;
     }
     String normalized = Reasons.normalize(raw);
