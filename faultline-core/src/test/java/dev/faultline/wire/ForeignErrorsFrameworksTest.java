@@ -158,4 +158,33 @@ class ForeignErrorsFrameworksTest {
     assertThat(fault.message()).isEqualTo("The access token expired");
     assertThat(fault.metadata()).containsEntry("format", "oauth2");
   }
+
+  @Test
+  void leavesGitHubValidationErrorsWithMessagesToGitHub() {
+    String body =
+        "{'message':'Validation Failed','errors':[{'resource':'Label','code':'already_exists',"
+            + "'message':'name taken'}],'documentation_url':'https://docs.github.com/rest'}";
+    Fault fault = decode(422, json(body));
+
+    assertThat(fault.code()).isEqualTo(Code.ALREADY_EXISTS);
+    assertThat(fault.domain()).isEqualTo("github.com");
+    assertThat(fault.metadata()).containsEntry("format", "github");
+  }
+
+  @Test
+  void doesNotTakeEveryErrorWithATypeForStripe() {
+    Fault fault = decode(400, json("{'error':{'type':'validation','message':'bad qty'}}"));
+
+    assertThat(fault.domain()).isNull();
+    assertThat(fault.message()).isEqualTo("bad qty");
+    assertThat(fault.metadata()).containsEntry("format", "json");
+  }
+
+  @Test
+  void summarizesRailsValidationErrors() {
+    Fault fault = decode(422, json("{'errors':{'name':['cannot be blank']}}"));
+
+    assertThat(fault.code()).isEqualTo(Code.INVALID_ARGUMENT);
+    assertThat(fault.message()).isEqualTo("name: cannot be blank");
+  }
 }

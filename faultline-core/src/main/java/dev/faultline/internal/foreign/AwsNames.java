@@ -27,7 +27,7 @@ final class AwsNames {
     put(Code.UNAUTHENTICATED, "UnrecognizedClient", "ExpiredToken", "InvalidSignature");
     put(Code.UNAUTHENTICATED, "InvalidClientTokenId", "MissingAuthenticationToken");
     put(Code.UNAUTHENTICATED, "IncompleteSignature", "SignatureDoesNotMatch", "AuthFailure");
-    put(Code.UNAUTHENTICATED, "InvalidAccessKeyId", "MissingAuthenticationTokenException");
+    put(Code.UNAUTHENTICATED, "InvalidAccessKeyId", "Unauthorized", "NotAuthorized");
     put(Code.FAILED_PRECONDITION, "ConditionalCheckFailed", "PreconditionFailed");
     put(Code.ABORTED, "TransactionConflict", "TransactionCanceled", "Conflict", "ResourceInUse");
     put(Code.ABORTED, "ConcurrentModification", "ResourceConflict", "OperationAborted");

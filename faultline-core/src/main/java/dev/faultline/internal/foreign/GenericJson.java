@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * The common shapes of hand-written JSON errors (Express and most small APIs): {@code {"error":
  * "…"}}, {@code {"message": "…"}}, {@code {"error": {"code": …, "message": …}}} (Microsoft REST
  * style), {@code {"code": "…", "message": "…"}}, and OAuth 2's {@code {"error": "invalid_token",
- * "error_description": …}}. A code naming a canonical one wins; else the status decides.
+ * "error_description": …}}, and Rails' {@code {"errors": {"name": ["can't be blank"]}}}. A code
+ * naming a canonical one wins; else the status decides.
  */
 final class GenericJson {
   private static final List<String> MESSAGES =
@@ -30,6 +31,9 @@ final class GenericJson {
     String message = first(holder, MESSAGES);
     if (message == null && !oauth) {
       message = errorText;
+    }
+    if (message == null) {
+      message = Violations.summary(root.get("errors"));
     }
     if (appCode == null && message == null) {
       return null;

@@ -3,6 +3,7 @@ package dev.faultline.internal.foreign;
 import dev.faultline.Code;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * status decides, and a 2xx is {@code UNKNOWN}.
  */
 final class GraphQl {
+  private static final Set<String> RESPONSE_MEMBERS = Set.of("errors", "data", "extensions");
+
   private GraphQl() {}
 
   static @Nullable Draft read(BoundedResponse r) {
@@ -19,6 +22,9 @@ final class GraphQl {
     Map<String, Object> first = Nodes.firstObject(r.json(), "errors");
     if (errors == null || first == null || Nodes.string(first, "message") == null) {
       return null;
+    }
+    if (!RESPONSE_MEMBERS.containsAll(Nodes.object(r.json()).keySet())) {
+      return null; // A GraphQL response has no other members (GitHub's REST errors do).
     }
     Map<String, Object> chosen = first;
     String appCode = codeOf(first);

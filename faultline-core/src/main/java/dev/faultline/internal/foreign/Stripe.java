@@ -15,7 +15,7 @@ final class Stripe {
   static @Nullable Draft read(BoundedResponse r) {
     Map<String, Object> error = Nodes.object(r.json(), "error");
     String type = Nodes.string(error, "type");
-    if (type == null) {
+    if (type == null || !isStripe(r, error, type)) {
       return null;
     }
     String code = Nodes.string(error, "code");
@@ -29,6 +29,13 @@ final class Stripe {
         .meta("param", Nodes.string(error, "param"))
         .meta("declineCode", Nodes.string(error, "decline_code"))
         .meta("docUrl", Nodes.string(error, "doc_url"));
+  }
+
+  /** Stripe's types all end in {@code _error}; its headers and doc links name it too. */
+  private static boolean isStripe(BoundedResponse r, Map<String, Object> error, String type) {
+    return type.endsWith("_error")
+        || r.header("stripe-version") != null
+        || Text.containsIgnoreCase(Nodes.string(error, "doc_url"), "stripe.com");
   }
 
   private static @Nullable Code typeCode(String type) {
