@@ -15,7 +15,10 @@ import org.jspecify.annotations.Nullable;
  *     if (!(response.json() instanceof Map<?, ?> body) || !(body.get("acmeError") instanceof String code)) {
  *       return null; // not ours: let the next decoder try
  *     }
- *     return Fault.builder(Code.fromHttpStatus(response.status())).reason("ACME_" + code).build();
+ *     return Fault.builder(Code.fromHttpStatus(response.status()))
+ *         .reason("ACME_ERROR")
+ *         .metadata("acmeError", code)
+ *         .build();
  *   }
  * }
  * }</pre>
