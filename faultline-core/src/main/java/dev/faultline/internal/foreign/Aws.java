@@ -24,9 +24,9 @@ final class Aws {
     String text = r.bodyText();
     boolean xml =
         root == null
-            && (Text.startsWithIgnoreCase(text, "<?xml")
-                || Text.startsWithIgnoreCase(text, "<Error")
-                || Text.startsWithIgnoreCase(text, "<Response"));
+            && (RemoteText.startsWithIgnoreCase(text, "<?xml")
+                || RemoteText.startsWithIgnoreCase(text, "<Error")
+                || RemoteText.startsWithIgnoreCase(text, "<Response"));
     String code = xml ? Html.element(text, "Code") : null;
     if (code == null) {
       return null;
@@ -47,7 +47,7 @@ final class Aws {
             .appCode(name)
             .domain(domain(namespace))
             .message(message);
-    d.requestId = Text.clean(requestId, 128);
+    d.requestId = RemoteText.clean(requestId, 128);
     return d.meta("awsType", qualified.equals(name) ? null : qualified);
   }
 

@@ -61,7 +61,7 @@ final class AwsNames {
       return Code.NOT_FOUND;
     }
     Code code = EXACT.get(base);
-    if (code == Code.ABORTED && Text.containsIgnoreCase(message, "already exist")) {
+    if (code == Code.ABORTED && RemoteText.containsIgnoreCase(message, "already exist")) {
       return Code.ALREADY_EXISTS;
     }
     return code;

@@ -95,7 +95,7 @@ final class BoundedResponse implements ForeignResponse {
 
   /** Whether {@code header} contains {@code part}, ignoring case. */
   boolean headerContains(String header, String part) {
-    return Text.containsIgnoreCase(header(header), part);
+    return RemoteText.containsIgnoreCase(header(header), part);
   }
 
   /**

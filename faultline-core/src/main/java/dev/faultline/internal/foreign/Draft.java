@@ -55,7 +55,7 @@ final class Draft {
   }
 
   Draft message(@Nullable String message) {
-    this.message = Text.message(message);
+    this.message = RemoteText.message(message);
     return this;
   }
 
@@ -71,14 +71,14 @@ final class Draft {
   Fault toFault(BoundedResponse r) {
     FaultBuilder b = Fault.builder(code != null ? code : r.statusCode());
     b.reason(reason());
-    String cleanDomain = Text.clean(domain, 253);
+    String cleanDomain = RemoteText.clean(domain, 253);
     if (cleanDomain != null) {
       b.domain(cleanDomain);
     }
     if (message != null) {
       b.message(message);
     }
-    b.service(Text.clean(service, 253)).instanceId(Text.clean(instanceId, 128));
+    b.service(RemoteText.clean(service, 253)).instanceId(RemoteText.clean(instanceId, 128));
     Trace t = trace != null ? trace : HeaderSignals.trace(r);
     if (t != null) {
       b.traceId(t.traceId()).spanId(t.spanId());
@@ -113,7 +113,7 @@ final class Draft {
     int room = r.limits().maxMetadata();
     int valueMax = r.limits().maxStringLength();
     for (Map.Entry<String, @Nullable String> e : all.entrySet()) {
-      String value = Text.clean(e.getValue(), valueMax);
+      String value = RemoteText.clean(e.getValue(), valueMax);
       String key = e.getKey();
       if (value != null && !key.isBlank() && key.length() <= FaultBuilder.MAX_METADATA_KEY_LENGTH) {
         if (room-- <= 0) {

@@ -29,7 +29,7 @@ final class Envoy {
     }
     String text = r.bodyText();
     for (Reply reply : REPLIES) {
-      if (Text.startsWithIgnoreCase(text, reply.prefix())) {
+      if (RemoteText.startsWithIgnoreCase(text, reply.prefix())) {
         Code code = reply.code();
         return draft(text)
             .code(code != null ? code : r.status() >= 500 ? Code.UNAVAILABLE : null)
@@ -41,6 +41,6 @@ final class Envoy {
   }
 
   private static Draft draft(String text) {
-    return new Draft("envoy").domain("envoyproxy.io").message(Text.firstLine(text));
+    return new Draft("envoy").domain("envoyproxy.io").message(RemoteText.firstLine(text));
   }
 }

@@ -24,7 +24,8 @@ final class GitHub {
     String appCode = Nodes.string(first, "code");
     boolean limited =
         (r.status() == 403 || r.status() == 429)
-            && (HeaderSignals.rateLimitSpent(r) || Text.containsIgnoreCase(message, "rate limit"));
+            && (HeaderSignals.rateLimitSpent(r)
+                || RemoteText.containsIgnoreCase(message, "rate limit"));
     Draft d =
         new Draft("github")
             .code(limited ? Code.RESOURCE_EXHAUSTED : AppCodes.lookup(appCode))

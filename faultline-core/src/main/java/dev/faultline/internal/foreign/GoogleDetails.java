@@ -27,7 +27,7 @@ final class GoogleDetails {
       } else if (type.endsWith("google.rpc.RetryInfo")) {
         d.retryAfter = delay(Nodes.object(detail), "retryDelay");
       } else if (type.endsWith("google.rpc.RequestInfo")) {
-        d.requestId = Text.clean(Nodes.string(detail, "requestId"), 128);
+        d.requestId = RemoteText.clean(Nodes.string(detail, "requestId"), 128);
       } else if (type.endsWith("google.rpc.ResourceInfo")) {
         d.meta("resourceType", Nodes.string(detail, "resourceType"));
         d.meta("resourceName", Nodes.string(detail, "resourceName"));

@@ -35,7 +35,7 @@ final class HeaderSignals {
   /** The first request id header present, cleaned, or null. */
   static @Nullable String requestId(BoundedResponse r) {
     for (String name : REQUEST_ID_HEADERS) {
-      String value = Text.clean(r.header(name), 128);
+      String value = RemoteText.clean(r.header(name), 128);
       if (value != null) {
         return value;
       }

@@ -14,11 +14,11 @@ final class Html {
 
   /** Whether {@code text} looks like HTML (it starts with a tag). */
   static boolean looksLike(String text) {
-    return Text.startsWithIgnoreCase(text, "<!doctype html")
-        || Text.startsWithIgnoreCase(text, "<html")
-        || Text.startsWithIgnoreCase(text, "<head")
-        || Text.startsWithIgnoreCase(text, "<body")
-        || Text.startsWithIgnoreCase(text, "<!--");
+    return RemoteText.startsWithIgnoreCase(text, "<!doctype html")
+        || RemoteText.startsWithIgnoreCase(text, "<html")
+        || RemoteText.startsWithIgnoreCase(text, "<head")
+        || RemoteText.startsWithIgnoreCase(text, "<body")
+        || RemoteText.startsWithIgnoreCase(text, "<!--");
   }
 
   /** The text of the first {@code <tag>} element, without markup and entities decoded; or null. */
@@ -34,7 +34,7 @@ final class Html {
     }
     int end = indexOfTag(scanned, "</" + tag, start);
     String inner = scanned.substring(start + 1, end < 0 ? scanned.length() : end);
-    return Text.message(decodeEntities(stripTags(firstLine(inner))));
+    return RemoteText.message(decodeEntities(stripTags(firstLine(inner))));
   }
 
   private static int indexOfTag(String s, String tag, int from) {

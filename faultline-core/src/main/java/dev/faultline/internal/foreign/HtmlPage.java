@@ -34,7 +34,8 @@ final class HtmlPage {
   }
 
   private static String format(BoundedResponse r, String html) {
-    if (r.headerContains("server", "nginx") || Text.containsIgnoreCase(head(html), ">nginx")) {
+    if (r.headerContains("server", "nginx")
+        || RemoteText.containsIgnoreCase(head(html), ">nginx")) {
       return "nginx";
     }
     if (r.headerContains("x-powered-by", "express") || html.contains("<pre>Cannot ")) {

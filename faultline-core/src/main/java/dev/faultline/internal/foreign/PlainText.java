@@ -13,16 +13,16 @@ final class PlainText {
 
   static @Nullable Draft read(BoundedResponse r) {
     String type = r.header("content-type");
-    if ((type != null && !Text.startsWithIgnoreCase(type, "text/")) || r.json() != null) {
+    if ((type != null && !RemoteText.startsWithIgnoreCase(type, "text/")) || r.json() != null) {
       return null;
     }
     String text = r.bodyText();
-    String line = Text.firstLine(text);
+    String line = RemoteText.firstLine(text);
     if (line == null || line.indexOf('\uFFFD') >= 0) {
       return null;
     }
     boolean go =
-        Text.startsWithIgnoreCase(type == null ? "" : type, "text/plain; charset=utf-8")
+        RemoteText.startsWithIgnoreCase(type == null ? "" : type, "text/plain; charset=utf-8")
             && r.headerContains("x-content-type-options", "nosniff");
     return new Draft(go ? "go-net-http" : "text").message(line);
   }

@@ -35,7 +35,7 @@ final class ProblemDetails {
             .meta("violations", Violations.summary(root.get("errors")));
     d.trace = trace;
     if (trace == null) {
-      d.requestId = Text.clean(traceId, 128);
+      d.requestId = RemoteText.clean(traceId, 128);
     }
     return d;
   }

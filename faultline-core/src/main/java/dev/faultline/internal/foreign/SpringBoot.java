@@ -29,7 +29,7 @@ final class SpringBoot {
             .message(message)
             .meta("path", Nodes.string(root, "path"))
             .meta("violations", Violations.summary(root.get("errors")));
-    d.requestId = Text.clean(Nodes.string(root, "requestId"), 128);
+    d.requestId = RemoteText.clean(Nodes.string(root, "requestId"), 128);
     return d;
   }
 }

@@ -35,7 +35,7 @@ final class Stripe {
   private static boolean isStripe(BoundedResponse r, Map<String, Object> error, String type) {
     return type.endsWith("_error")
         || r.header("stripe-version") != null
-        || Text.containsIgnoreCase(Nodes.string(error, "doc_url"), "stripe.com");
+        || RemoteText.containsIgnoreCase(Nodes.string(error, "doc_url"), "stripe.com");
   }
 
   private static @Nullable Code typeCode(String type) {

@@ -38,7 +38,7 @@ final class Violations {
         append(out, String.valueOf(e.getKey()), first instanceof String ? (String) first : null);
       }
     }
-    return Text.message(out.toString());
+    return RemoteText.message(out.toString());
   }
 
   /** The number of items in a list or map of errors, or null. */

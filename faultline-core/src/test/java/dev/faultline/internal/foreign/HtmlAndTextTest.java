@@ -8,13 +8,13 @@ import org.junit.jupiter.api.Test;
 class HtmlAndTextTest {
   @Test
   void collapsesWhitespaceAndControlCharacters() {
-    assertThat(Text.clean("  a\r\n\tb\u0000c  ", 100)).isEqualTo("a b c");
-    assertThat(Text.clean(" \n ", 100)).isNull();
+    assertThat(RemoteText.clean("  a\r\n\tb\u0000c  ", 100)).isEqualTo("a b c");
+    assertThat(RemoteText.clean(" \n ", 100)).isNull();
   }
 
   @Test
   void neverCutsInsideASurrogatePair() {
-    assertThat(Text.clean("ab\uD83D\uDE00", 3)).isEqualTo("ab");
+    assertThat(RemoteText.clean("ab\uD83D\uDE00", 3)).isEqualTo("ab");
   }
 
   @Test

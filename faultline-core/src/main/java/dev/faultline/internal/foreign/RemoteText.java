@@ -3,11 +3,11 @@ package dev.faultline.internal.foreign;
 import org.jspecify.annotations.Nullable;
 
 /** Turns remote text into a short, single-line message that is safe to log and show. */
-final class Text {
+final class RemoteText {
   /** The longest message kept from a remote. */
   static final int MAX_MESSAGE = 512;
 
-  private Text() {}
+  private RemoteText() {}
 
   /**
    * {@code raw} with every run of whitespace and control characters collapsed into one space,
