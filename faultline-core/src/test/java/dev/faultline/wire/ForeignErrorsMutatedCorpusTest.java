@@ -105,9 +105,8 @@ class ForeignErrorsMutatedCorpusTest {
 
   private static long allocatedBy(Runnable work) {
     ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long id = Thread.currentThread().getId();
-    long before = threads.getThreadAllocatedBytes(id);
+    long before = threads.getCurrentThreadAllocatedBytes();
     work.run();
-    return threads.getThreadAllocatedBytes(id) - before;
+    return threads.getCurrentThreadAllocatedBytes() - before;
   }
 }
