@@ -1,0 +1,102 @@
+package dev.faultline.context;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Carries a {@link CallContext} across a call as headers: W3C {@code traceparent} and {@code
+ * tracestate}, and the remaining deadline budget in {@value #BUDGET}. Works over any carrier (a
+ * header map, an HTTP request builder, Kafka headers) through a {@link Getter} or {@link Setter}.
+ *
+ * <pre>{@code
+ * // client
+ * CallContext call = Propagation.inject(CallContext.current(), builder, HttpRequest.Builder::setHeader);
+ * // server
+ * CallContext context = Propagation.extract(request.headers(), (h, name) -> h.allValues(name));
+ * }</pre>
+ */
+public final class Propagation {
+  /** The W3C trace parent header. */
+  public static final String TRACEPARENT = "traceparent";
+
+  /** The W3C trace state header. */
+  public static final String TRACESTATE = "tracestate";
+
+  /** The remaining deadline budget of the caller, in whole milliseconds, relative to receipt. */
+  public static final String BUDGET = "faultline-budget-ms";
+
+  /** A received budget larger than this (24 hours, in milliseconds) is cut to it. */
+  public static final long MAX_BUDGET_MS = 24L * 60 * 60 * 1000;
+
+  private Propagation() {}
+
+  /** Reads headers from a carrier. */
+  @FunctionalInterface
+  public interface Getter<C> {
+    /** Every value of the header {@code name} (matched case-insensitively); empty when none. */
+    List<String> values(C carrier, String name);
+  }
+
+  /** Writes headers to a carrier. */
+  @FunctionalInterface
+  public interface Setter<C> {
+    /** Sets the header {@code name} to {@code value}, replacing any value it had. */
+    void set(C carrier, String name, String value);
+  }
+
+  /**
+   * Writes the context of an outgoing call into {@code carrier}: a traceparent with a new span of
+   * the trace (a new trace when there is none), the tracestate (cut to 512 chars), and the
+   * remaining budget when there is a deadline. Returns the context of that call, whose span id is
+   * the one sent.
+   */
+  public static <C> CallContext inject(CallContext context, C carrier, Setter<C> setter) {
+    CallContext call = context.newSpan();
+    TraceParent parent = call.traceParent();
+    if (parent != null) {
+      setter.set(carrier, TRACEPARENT, parent.toString());
+    }
+    String state = call.traceState();
+    if (state != null) {
+      setter.set(carrier, TRACESTATE, TraceState.truncate(state));
+    }
+    Deadline deadline = call.deadline();
+    if (deadline != null) {
+      setter.set(carrier, BUDGET, Long.toString(deadline.remainingMillis()));
+    }
+    return call;
+  }
+
+  /**
+   * The context of a received call: with one valid traceparent, the same trace with a new span for
+   * this hop and the tracestate; otherwise (none, invalid, repeated) a new trace without
+   * tracestate. A valid budget becomes a deadline that far from now; a bad one is ignored.
+   */
+  public static <C> CallContext extract(C carrier, Getter<C> getter) {
+    List<String> parents = nonNull(getter.values(carrier, TRACEPARENT));
+    TraceParent remote = parents.size() == 1 ? TraceParent.parse(parents.get(0)) : null;
+    CallContext context =
+        remote == null
+            ? CallContext.newTrace()
+            : CallContext.root()
+                .withTraceParent(remote.newChild())
+                .withTraceState(TraceState.parse(nonNull(getter.values(carrier, TRACESTATE))));
+    Deadline deadline = BudgetHeader.parse(nonNull(getter.values(carrier, BUDGET)));
+    return deadline == null ? context : context.withDeadline(deadline);
+  }
+
+  /** A getter over a header map that matches names case-insensitively and joins repeated keys. */
+  public static Getter<Map<String, List<String>>> mapGetter() {
+    return HeaderMaps.GETTER;
+  }
+
+  /** A setter over a mutable header map that replaces every value of the name, in any case. */
+  public static Setter<Map<String, List<String>>> mapSetter() {
+    return HeaderMaps.SETTER;
+  }
+
+  private static List<String> nonNull(@Nullable List<String> values) {
+    return values == null ? List.of() : values;
+  }
+}
