@@ -29,11 +29,9 @@ final class Dispatcher {
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong sinkFailures = new AtomicLong();
   private final AtomicBoolean running = new AtomicBoolean();
-  private final AtomicInteger flushWaiters = new AtomicInteger();
-  private final Object flushMonitor = new Object();
+  private final FlushGate gate = new FlushGate();
   private volatile @Nullable Thread thread;
   private volatile boolean idle;
-  private volatile long flushedThrough;
   private long delivered;
 
   Dispatcher(int capacity, List<JournalSink> sinks) {
@@ -75,32 +73,14 @@ final class Dispatcher {
   /** Waits until every record accepted so far has been written and the sinks flushed. */
   boolean flush(Duration timeout) {
     long target = accepted.get();
-    if (flushedThrough >= target) {
+    if (gate.flushedThrough() >= target) {
       return true;
     }
     if (Thread.currentThread() == thread) {
       return false; // a sink that flushes its own journal would wait for itself
     }
     wake();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    flushWaiters.incrementAndGet();
-    try {
-      synchronized (flushMonitor) {
-        while (flushedThrough < target) {
-          long left = deadline - System.nanoTime();
-          if (left <= 0) {
-            return false;
-          }
-          TimeUnit.NANOSECONDS.timedWait(flushMonitor, left);
-        }
-      }
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return flushedThrough >= target;
-    } finally {
-      flushWaiters.decrementAndGet();
-    }
+    return gate.await(target, timeout);
   }
 
   private void wake() {
@@ -153,7 +133,7 @@ final class Dispatcher {
         size.decrementAndGet();
         deliver(record);
         delivered++;
-        if (delivered - flushedThrough < BATCH) {
+        if (delivered - gate.flushedThrough() < BATCH) {
           continue;
         }
       }
@@ -182,12 +162,7 @@ final class Dispatcher {
         failed(sink, "flush", e);
       }
     }
-    flushedThrough = delivered;
-    if (flushWaiters.get() > 0) {
-      synchronized (flushMonitor) {
-        flushMonitor.notifyAll();
-      }
-    }
+    gate.advance(delivered);
   }
 
   private void failed(JournalSink sink, String what, Throwable e) {
