@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
  * Where reported faults go: a bounded queue in front of a list of {@link JournalSink sinks}.
  *
  * <p>{@link #report} only enqueues and returns: it never blocks and never throws, whatever the
- * fault or the sinks. One daemon thread ({@value Dispatcher#THREAD_NAME}) writes each record to
- * every sink in turn. A full queue drops the record (counted in {@link #dropped()}); a sink that
- * throws is counted in {@link #sinkFailures()} and the other sinks still get the record.
+ * fault or the sinks. One daemon thread ({@code faultline-journal}) writes each record to every
+ * sink in turn. A full queue drops the record (counted in {@link #dropped()}); a sink that throws
+ * is counted in {@link #sinkFailures()} and the other sinks still get the record.
  *
  * <pre>{@code
  * FaultJournal.global().report(FaultKind.UNOBSERVED, Faults.classify(e), e, "reindex");

@@ -32,7 +32,11 @@ final class GlobalJournal {
   /** A logger, JFR when the runtime has it, and the NDJSON file when {@code file} names one. */
   static JournalSink[] defaultSinks(@Nullable String file) {
     List<JournalSink> sinks = new ArrayList<>(3);
-    sinks.add(LoggerSink.create());
+    try {
+      sinks.add(LoggerSink.create());
+    } catch (RuntimeException | LinkageError e) { // a broken System.LoggerFinder
+      Quiet.warnOnce("journal.logger", "Faultline journal writes to no logger", e);
+    }
     try {
       sinks.add(JfrSink.create());
     } catch (LinkageError | RuntimeException e) { // a runtime image without jdk.jfr
