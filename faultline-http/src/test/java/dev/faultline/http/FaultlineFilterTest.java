@@ -176,7 +176,7 @@ class FaultlineFilterTest {
 
   @Test
   void withoutFaultlineTheSameFailureReachesTheCallerAsNothingAtAll() throws Exception {
-    try (JdkServer bare = JdkServer.start(SECRET_FAILURE, null)) {
+    try (JdkServer bare = JdkServer.start(SECRET_FAILURE)) {
       // The JDK server closes the connection: no status, no code, no reason, no trace.
       assertThatThrownBy(() -> Http.get(bare.uri("/orders"))).isInstanceOf(IOException.class);
     }

@@ -10,9 +10,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.jspecify.annotations.Nullable;
 
-/** A real JDK HttpServer on 127.0.0.1 and a free port, with one handler and an optional filter. */
+/** A real JDK HttpServer on 127.0.0.1 and a free port, with one handler and its filters. */
 final class JdkServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
@@ -22,14 +21,14 @@ final class JdkServer implements AutoCloseable {
     this.executor = executor;
   }
 
-  /** Starts a server whose every path goes to {@code handler}, behind {@code filter} if given. */
-  static JdkServer start(HttpHandler handler, @Nullable Filter filter) throws IOException {
+  /**
+   * Starts a server whose every path goes to {@code handler}, behind {@code filters}, outer first.
+   */
+  static JdkServer start(HttpHandler handler, Filter... filters) throws IOException {
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     HttpContext context = server.createContext("/", handler);
-    if (filter != null) {
-      context.getFilters().add(filter);
-    }
+    context.getFilters().addAll(java.util.List.of(filters));
     ExecutorService executor = Executors.newCachedThreadPool();
     server.setExecutor(executor);
     server.start();
