@@ -3,8 +3,10 @@ package dev.faultline.http;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import dev.faultline.Exposure;
+import dev.faultline.Fault;
 import dev.faultline.HopPolicy;
 import dev.faultline.journal.FaultJournal;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -100,7 +102,7 @@ public final class FaultlineFilter extends Filter {
     }
 
     /** Replaces the problem encoder; for tests of Faultline's own trouble. */
-    Builder encoder(java.util.function.BiFunction<dev.faultline.Fault, Exposure, byte[]> encoder) {
+    Builder encoder(BiFunction<Fault, Exposure, byte[]> encoder) {
       settings.encoder(encoder);
       return this;
     }

@@ -2,6 +2,7 @@ package dev.faultline.http;
 
 import dev.faultline.wire.ProblemJson;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.EOFException;
@@ -106,12 +107,15 @@ final class ServletExchange implements ServerExchange {
 
   /** Writes the body through the output stream, or the writer if the handler already took it. */
   private void write(byte[] problem) throws IOException {
+    ServletOutputStream out;
     try {
-      response.setContentLength(problem.length);
-      response.getOutputStream().write(problem);
+      out = response.getOutputStream();
     } catch (IllegalStateException writerTaken) {
       response.getWriter().write(new String(problem, StandardCharsets.UTF_8));
+      return;
     }
+    response.setContentLength(problem.length);
+    out.write(problem);
   }
 
   /** A handler that went async and then failed leaves the request to be completed here. */
