@@ -4,6 +4,7 @@ import dev.faultline.Fault;
 import dev.faultline.FaultException;
 import dev.faultline.RemoteFaultException;
 import dev.faultline.context.CallContext;
+import dev.faultline.internal.Warnings;
 import dev.faultline.journal.FaultKind;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -70,7 +71,13 @@ final class ClientCall<T> {
           if (timer != null) {
             timer.cancel(false);
           }
-          finish(response, failure);
+          try {
+            finish(response, failure);
+          } catch (RuntimeException | Error e) {
+            // Our own trouble must never leave the caller waiting forever.
+            Warnings.once("http-client.finish", "Faultline could not complete an HTTP call", e);
+            result.completeExceptionally(failure != null ? failure : e);
+          }
         });
     result.whenComplete(
         (response, failure) -> {

@@ -1,8 +1,10 @@
 package dev.faultline.http;
 
+import dev.faultline.Code;
 import dev.faultline.Fault;
 import dev.faultline.context.Propagation;
 import dev.faultline.context.TraceParent;
+import dev.faultline.internal.Warnings;
 import dev.faultline.wire.DecodeLimits;
 import dev.faultline.wire.ForeignErrors;
 import java.net.URI;
@@ -18,7 +20,7 @@ final class RemoteFaults {
   private RemoteFaults() {}
 
   /**
-   * The fault of this response.
+   * The fault of this response; never throws (Faultline's own trouble gives the status's code).
    *
    * @param cut whether the body was longer than what was read
    * @param call the trace and span the request was sent with, when known
@@ -31,7 +33,17 @@ final class RemoteFaults {
       URI peer,
       @Nullable TraceParent call,
       DecodeLimits limits) {
-    Fault fault = ForeignErrors.decode(status, headers.map(), body, limits);
+    try {
+      return stamp(ForeignErrors.decode(status, headers.map(), body, limits), cut, peer, call);
+    } catch (RuntimeException e) {
+      Warnings.once("http-client.decode", "Faultline could not decode an HTTP error response", e);
+      return Fault.builder(Code.fromHttpStatus(status))
+          .metadata("httpStatus", Integer.toString(status))
+          .build();
+    }
+  }
+
+  private static Fault stamp(Fault fault, boolean cut, URI peer, @Nullable TraceParent call) {
     boolean markCut = cut && !fault.truncated();
     boolean needsService = fault.service() == null;
     boolean needsTrace = fault.traceId() == null && call != null;
