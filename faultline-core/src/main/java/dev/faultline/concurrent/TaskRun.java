@@ -63,7 +63,7 @@ final class TaskRun<R> implements Subtask<R> {
     try {
       executor.execute(future);
     } catch (RuntimeException rejected) {
-      String thread = threadName();
+      String thread = ThreadNames.current();
       record(rejected, FaultStamp.of(rejected, context), 1, thread, System.nanoTime());
       end();
     }
@@ -76,7 +76,7 @@ final class TaskRun<R> implements Subtask<R> {
 
   private void body() {
     try {
-      attempts(threadName());
+      attempts(ThreadNames.current());
     } finally {
       end();
     }
@@ -182,18 +182,6 @@ final class TaskRun<R> implements Subtask<R> {
   @Override
   public @Nullable TaskFailure failure() {
     return state == State.FAILED ? failure : null;
-  }
-
-  /** The thread's name; for an unnamed (virtual) thread, its id as {@code toString} shows it. */
-  private static String threadName() {
-    Thread thread = Thread.currentThread();
-    String name = thread.getName();
-    if (!name.isEmpty()) {
-      return name;
-    }
-    String text = thread.toString(); // VirtualThread[#42]/runnable@ForkJoinPool-1-worker-3
-    int slash = text.indexOf('/');
-    return slash > 0 ? text.substring(0, slash) : text;
   }
 
   @Override

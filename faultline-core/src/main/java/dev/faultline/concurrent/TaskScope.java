@@ -3,8 +3,6 @@ package dev.faultline.concurrent;
 import dev.faultline.internal.Warnings;
 import dev.faultline.journal.FaultKind;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -174,51 +172,7 @@ public final class TaskScope<T> implements AutoCloseable {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-    return outcome(runs, failures, settled, interrupted ? null : timeout);
-  }
-
-  private List<T> outcome(
-      List<TaskRun<?>> runs,
-      List<TaskFailure> failures,
-      boolean settled,
-      @Nullable Duration timeout) {
-    TaskFailure primary = primary(failures);
-    if (!settled || (failures.isEmpty() && !allSucceeded(runs))) {
-      throw TaskFaults.stopped(name(), settled ? null : timeout, failures, primary, runs.size());
-    }
-    if (primary != null) {
-      throw TaskFaults.failed(name(), failures, primary, runs.size());
-    }
-    return results(runs);
-  }
-
-  private @Nullable TaskFailure primary(List<TaskFailure> failures) {
-    TaskRun<?> first = core.first();
-    if (core.settings.policy() == Policy.FAIL_FAST && first != null) {
-      TaskFailure failure = first.failure();
-      if (failure != null && failures.contains(failure)) {
-        return failure;
-      }
-    }
-    return failures.isEmpty() ? null : failures.get(0);
-  }
-
-  private static boolean allSucceeded(List<TaskRun<?>> runs) {
-    for (TaskRun<?> run : runs) {
-      if (run.state() != Subtask.State.SUCCEEDED) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  @SuppressWarnings("unchecked") // every run was forked as a Callable of a subtype of T
-  private List<T> results(List<TaskRun<?>> runs) {
-    List<T> results = new ArrayList<>(runs.size());
-    for (TaskRun<?> run : runs) {
-      results.add((T) run.get());
-    }
-    return Collections.unmodifiableList(results);
+    return JoinOutcome.of(core, runs, failures, settled, interrupted ? null : timeout);
   }
 
   /**
