@@ -42,6 +42,9 @@ class TaskScopeLifecycleTest {
     try (TaskScope<String> scope = collectAll()) {
       Subtask<String> fast = scope.fork("fast", () -> "ok");
       Subtask<String> slow = scope.fork("slow", TaskScopeLifecycleTest::sleep60s);
+      while (fast.state() != Subtask.State.SUCCEEDED) {
+        Thread.onSpinWait();
+      }
 
       TaskScopeException e =
           catchThrowableOfType(TaskScopeException.class, () -> scope.join(Duration.ofMillis(200)));
