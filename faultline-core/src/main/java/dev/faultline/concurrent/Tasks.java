@@ -17,6 +17,8 @@ final class Tasks {
   /** The domain of the reasons Faultline gives its own faults. */
   static final String DOMAIN = "faultline.dev";
 
+  private static final String LAMBDA = "$$Lambda";
+
   private Tasks() {}
 
   /** {@code context}, or the root context for null (how a captured root context is stored). */
@@ -49,7 +51,10 @@ final class Tasks {
     return task.getClass();
   }
 
-  /** The label of a task or of a {@link #labelSource}: a class name without a lambda's suffix. */
+  /**
+   * The label of a task or of a {@link #labelSource}: its class name, where a lambda's is cut to
+   * its stable part ({@code com.acme.Orders$$Lambda}, without the number the JVM gives it).
+   */
   static String label(Object source) {
     if (source instanceof String) {
       return (String) source;
@@ -63,6 +68,10 @@ final class Tasks {
     }
     Class<?> type = source instanceof Class ? (Class<?>) source : source.getClass();
     String name = type.getName();
+    int lambda = name.indexOf(LAMBDA);
+    if (lambda >= 0) {
+      return name.substring(0, lambda + LAMBDA.length());
+    }
     int hidden = name.indexOf('/');
     return hidden < 0 ? name : name.substring(0, hidden);
   }
