@@ -3,11 +3,14 @@ package dev.faultline.concurrent;
 import dev.faultline.context.CallContext;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * nobody handling it is reported as unobserved once it is unreachable ({@link Failure}).
  * Cancellation is deliberate, never reported.
  */
-final class TrackedCompletableFuture<T> extends CompletableFuture<T> {
+final class TrackedCompletableFuture<T> extends ChainedFuture<T> {
   private static final Executor DEFAULT_POOL =
       new ContextExecutor(ForkJoinPool.commonPool(), ExecutorOptions.defaults());
 
@@ -28,6 +31,11 @@ final class TrackedCompletableFuture<T> extends CompletableFuture<T> {
   private boolean makingWatch; // only while create() runs, before the stage is shared
   private volatile boolean handled;
   private volatile @Nullable Failure failure;
+
+  @SuppressWarnings("rawtypes") // a field updater is made for the class, not a parameterization
+  private static final AtomicReferenceFieldUpdater<TrackedCompletableFuture, Failure> FAILURE =
+      AtomicReferenceFieldUpdater.newUpdater(
+          TrackedCompletableFuture.class, Failure.class, "failure");
 
   private TrackedCompletableFuture(
       @Nullable CallContext context, ExecutorOptions options, @Nullable String task) {
@@ -58,11 +66,38 @@ final class TrackedCompletableFuture<T> extends CompletableFuture<T> {
       return;
     }
     Failure f = new Failure(thrown, context, task, options);
-    failure = f;
+    if (!FAILURE.compareAndSet(this, null, f)) {
+      return; // seen already
+    }
     if (handled) {
       f.observed();
     } else {
       f.watch(this);
+    }
+  }
+
+  @Override
+  <U> CompletableFuture<U> settled(CompletableFuture<U> stage) {
+    if (stage instanceof TrackedCompletableFuture && stage.isCompletedExceptionally()) {
+      ((TrackedCompletableFuture<U>) stage).failedOnTheSpot();
+    }
+    return stage;
+  }
+
+  private void failedOnTheSpot() {
+    try {
+      super.join(); // not this class's join, which would count as handling
+    } catch (CompletionException e) {
+      completed(null, e);
+    } catch (CancellationException e) {
+      // deliberate, never reported
+    }
+  }
+
+  @Override
+  void joined(CompletionStage<?> other) {
+    if (other instanceof TrackedCompletableFuture) {
+      ((TrackedCompletableFuture<?>) other).handled();
     }
   }
 
