@@ -8,9 +8,10 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The task of {@link FaultlineFutures#supplyAsync}: runs the supplier under the caller's context,
- * restores the worker's, then completes the future (a failure wrapped in a {@link
- * CompletionException}, as the JDK's own {@code supplyAsync} does).
+ * The task of {@link FaultlineFutures#supplyAsync}: runs the supplier under the caller's context
+ * and completes the future still under it, so that dependents run now see it too (a failure is
+ * wrapped in a {@link CompletionException}, as the JDK's own {@code supplyAsync} does). A scope the
+ * supplier leaked is healed first; under strict mode that failure is the future's outcome.
  */
 final class AsyncTask<T> implements Runnable, CompletableFuture.AsynchronousCompletionTask {
   private final CompletableFuture<T> future;
@@ -48,8 +49,19 @@ final class AsyncTask<T> implements Runnable, CompletableFuture.AsynchronousComp
     } catch (Throwable t) {
       failure = t;
     }
-    IllegalStateException leaked = Tasks.restore(attached, previous, failure);
-    failure = failure != null ? failure : leaked;
+    if (ContextStorage.stored() != (attached.isRoot() ? null : attached)) {
+      IllegalStateException leaked = Tasks.restore(attached, previous, failure); // heals the leak
+      complete(value, failure != null ? failure : leaked);
+      return;
+    }
+    try {
+      complete(value, failure); // dependents that run now run under the caller's context too
+    } finally {
+      ContextStorage.restore(attached, previous);
+    }
+  }
+
+  private void complete(@Nullable T value, @Nullable Throwable failure) {
     if (failure == null) {
       future.complete(value);
     } else {
