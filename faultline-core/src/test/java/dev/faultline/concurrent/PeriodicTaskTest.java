@@ -44,8 +44,9 @@ class PeriodicTaskTest {
       if (!traceId.equals(CallContext.current().traceId())) {
         foreign.incrementAndGet();
       }
+      int run = runs.incrementAndGet();
       third.countDown();
-      if (runs.incrementAndGet() == 1) {
+      if (run == 1) {
         throw new IllegalStateException("poll failed once");
       }
     }
