@@ -17,21 +17,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Started responses, deadlines, callers that go away, and Faultline's own trouble. */
 @Timeout(30)
 class FaultlineFilterFailureModesTest {
-  static final Recorder recorder = new Recorder();
+  /** A journal per test: a late record of one test cannot reach the next. */
+  final Recorder recorder = new Recorder();
 
-  @BeforeEach
-  void clearJournal() {
-    recorder.clear();
-  }
-
-  static FaultlineFilter.Builder filter() {
+  FaultlineFilter.Builder filter() {
     return FaultlineFilter.builder().service("orders").journal(recorder.journal);
   }
 

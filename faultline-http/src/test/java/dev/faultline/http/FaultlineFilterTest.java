@@ -15,26 +15,21 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** What a caller of a JDK HttpServer gets when a handler fails, with FaultlineFilter installed. */
 @Timeout(30)
 class FaultlineFilterTest {
-  static final Recorder recorder = new Recorder();
+  /** A journal per test: a late record of one test cannot reach the next. */
+  final Recorder recorder = new Recorder();
 
   static final HttpHandler SECRET_FAILURE =
       exchange -> {
         throw new IllegalStateException("db password=hunter2");
       };
 
-  @BeforeEach
-  void clearJournal() {
-    recorder.clear();
-  }
-
-  static FaultlineFilter.Builder filter() {
+  FaultlineFilter.Builder filter() {
     return FaultlineFilter.builder().service("orders").journal(recorder.journal);
   }
 

@@ -10,21 +10,16 @@ import jakarta.servlet.http.HttpServlet;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The Servlet filter's less common paths, inside a real Jetty 12 server. */
 @Timeout(30)
 class FaultlineServletFilterEdgeTest {
-  static final Recorder recorder = new Recorder();
+  /** A journal per test: a late record of one test cannot reach the next. */
+  final Recorder recorder = new Recorder();
 
-  @BeforeEach
-  void clearJournal() {
-    recorder.clear();
-  }
-
-  static FilterHolder filter() {
+  FilterHolder filter() {
     return new FilterHolder(
         FaultlineServletFilter.builder()
             .service("orders")

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,7 +26,9 @@ import org.junit.jupiter.api.Timeout;
 class FaultlineServletFilterTest {
   static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
   static final String TRACEPARENT = "00-" + TRACE + "-00f067aa0ba902b7-01";
-  static final Recorder recorder = new Recorder();
+
+  /** A journal per test: a late record of one test cannot reach the next. */
+  final Recorder recorder = new Recorder();
 
   static final HttpServlet SECRET_FAILURE =
       TestServlet.of(
@@ -35,12 +36,7 @@ class FaultlineServletFilterTest {
             throw new IllegalStateException("db password=hunter2");
           });
 
-  @BeforeEach
-  void clearJournal() {
-    recorder.clear();
-  }
-
-  static FilterHolder filter(Exposure exposure) {
+  FilterHolder filter(Exposure exposure) {
     return new FilterHolder(
         FaultlineServletFilter.builder()
             .service("orders")

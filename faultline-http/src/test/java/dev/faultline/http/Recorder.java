@@ -29,8 +29,4 @@ final class Recorder {
     assertThat(journal.flush(Duration.ofSeconds(5))).isTrue();
     return memory.records();
   }
-
-  void clear() {
-    memory.clear();
-  }
 }
