@@ -2,6 +2,7 @@ package dev.faultline.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faultline.wire.JsonTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;

@@ -14,7 +14,7 @@ import tools.jackson.core.json.JsonFactory;
  * Parses JSON into maps, lists, strings, numbers and booleans, to assert on encoder output member
  * by member. Strict: a duplicate member name fails the test.
  */
-final class JsonTree {
+public final class JsonTree {
   private static final JsonFactory STRICT =
       JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -22,7 +22,7 @@ final class JsonTree {
 
   /** The JSON object in {@code json}. */
   @SuppressWarnings("unchecked")
-  static Map<String, Object> object(byte[] json) {
+  public static Map<String, Object> object(byte[] json) {
     try (JsonParser p = STRICT.createParser(ObjectReadContext.empty(), json)) {
       p.nextToken();
       Object value = value(p);
@@ -34,7 +34,7 @@ final class JsonTree {
   }
 
   /** The JSON object in {@code json}. */
-  static Map<String, Object> object(String json) {
+  public static Map<String, Object> object(String json) {
     return object(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
