@@ -81,7 +81,20 @@ class ContextPropagationTest {
     }
     Duration leftAfter = caller.deadline().remaining();
     long budget = Long.parseLong(peer.header("faultline-budget-ms"));
-    assertThat(budget).isBetween(leftAfter.toMillis(), 5000L);
+    assertThat(budget).isBetween(leftAfter.toMillis() - 100, 5000L - 100);
+  }
+
+  @Test
+  void theBudgetSentKeepsATenthBackForTheAnswerSoThePeerRunsOutFirst() throws Exception {
+    CallContext caller = CallContext.newTrace().withTimeout(Duration.ofMillis(500));
+    try (Scope scope = caller.makeCurrent()) {
+      client.send(getWithoutTimeout(peer.uri("/")), BodyHandlers.discarding());
+    }
+    long budget = Long.parseLong(peer.header("faultline-budget-ms"));
+    assertThat(budget).isPositive().isLessThanOrEqualTo(450L);
+    assertThat(OutgoingRequest.budgetToSend(Duration.ofMillis(500))).isEqualTo(450);
+    assertThat(OutgoingRequest.budgetToSend(Duration.ofSeconds(30))).isEqualTo(29_900);
+    assertThat(OutgoingRequest.budgetToSend(Duration.ofMillis(5))).isEqualTo(5);
   }
 
   @Test
