@@ -29,6 +29,9 @@ public final class Propagation {
   /** A received budget larger than this (24 hours, in milliseconds) is cut to it. */
   public static final long MAX_BUDGET_MS = 24L * 60 * 60 * 1000;
 
+  /** The largest part of the time left that a caller keeps back from the budget it sends. */
+  public static final long MAX_BUDGET_RESERVE_MS = 100;
+
   private Propagation() {}
 
   /** Reads headers from a carrier. */
@@ -48,8 +51,8 @@ public final class Propagation {
   /**
    * Writes the context of an outgoing call into {@code carrier}: a traceparent with a new span of
    * the trace (a new trace when there is none), the tracestate (cut to 512 chars), and the
-   * remaining budget when there is a deadline. Returns the context of that call, whose span id is
-   * the one sent.
+   * remaining budget, less a reserve for the answer (see {@link #MAX_BUDGET_RESERVE_MS}), when
+   * there is a deadline. Returns the context of that call, whose span id is the one sent.
    */
   public static <C> CallContext inject(CallContext context, C carrier, Setter<C> setter) {
     CallContext call = context.newSpan();
@@ -63,9 +66,19 @@ public final class Propagation {
     }
     Deadline deadline = call.deadline();
     if (deadline != null) {
-      setter.set(carrier, BUDGET, Long.toString(deadline.remainingMillis()));
+      setter.set(carrier, BUDGET, Long.toString(budgetToSend(deadline.remainingMillis())));
     }
     return call;
+  }
+
+  /**
+   * The budget told to the peer: the time left less a reserve for the answer's way back (a tenth,
+   * at most {@value #MAX_BUDGET_RESERVE_MS} ms). The peer's deadline thus passes before its caller
+   * gives up, so the peer's {@code DEADLINE_EXCEEDED} and its chain still reach the caller instead
+   * of being cut off by timeouts that fire at every hop at the same instant.
+   */
+  static long budgetToSend(long remainingMillis) {
+    return remainingMillis - Math.min(remainingMillis / 10, MAX_BUDGET_RESERVE_MS);
   }
 
   /**

@@ -187,4 +187,12 @@ class PropagationTest {
     assertThat(headers.get(Propagation.BUDGET)).containsExactly("0");
     assertThat(server.deadline().isExpired()).isTrue();
   }
+
+  @Test
+  void sendsTheTimeLeftLessATenthAtMostAHundredMillisecondsForTheAnswersWayBack() {
+    assertThat(Propagation.budgetToSend(500)).isEqualTo(450);
+    assertThat(Propagation.budgetToSend(30_000)).isEqualTo(29_900);
+    assertThat(Propagation.budgetToSend(5)).isEqualTo(5);
+    assertThat(Propagation.budgetToSend(0)).isZero();
+  }
 }

@@ -21,9 +21,6 @@ final class OutgoingRequest {
   /** The reason of the fault for a call whose deadline had passed before it was sent. */
   static final String EXPIRED_REASON = "DEADLINE_EXPIRED_BEFORE_SEND";
 
-  /** The largest part of the time left that is kept back from the peer's budget. */
-  static final long MAX_RESERVE_MS = 100;
-
   final HttpRequest request;
   final CallContext call;
   final @Nullable Duration remaining;
@@ -48,24 +45,10 @@ final class OutgoingRequest {
     }
     HttpRequest.Builder builder = HttpRequest.newBuilder(original, (name, value) -> true);
     CallContext call = Propagation.inject(context, builder, HttpRequest.Builder::setHeader);
-    if (deadline != null) {
-      builder.setHeader(Propagation.BUDGET, Long.toString(budgetToSend(deadline.remaining())));
-    }
     if (remaining != null && shorterThanTimeout(remaining, original.timeout())) {
       builder.timeout(remaining);
     }
     return new OutgoingRequest(builder.build(), call, remaining);
-  }
-
-  /**
-   * The budget told to the peer: the time left less a reserve (a tenth, at most {@value
-   * #MAX_RESERVE_MS} ms) for the answer's way back. The peer's deadline thus passes before this
-   * call gives up, so the peer's 504 and its chain still reach this caller instead of being cut off
-   * by a timeout that fires at every hop at the same instant.
-   */
-  static long budgetToSend(Duration remaining) {
-    long millis = remaining.toMillis();
-    return millis - Math.min(millis / 10, MAX_RESERVE_MS);
   }
 
   private static boolean shorterThanTimeout(Duration remaining, Optional<Duration> timeout) {

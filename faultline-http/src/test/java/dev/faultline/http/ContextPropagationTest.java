@@ -92,9 +92,6 @@ class ContextPropagationTest {
     }
     long budget = Long.parseLong(peer.header("faultline-budget-ms"));
     assertThat(budget).isPositive().isLessThanOrEqualTo(450L);
-    assertThat(OutgoingRequest.budgetToSend(Duration.ofMillis(500))).isEqualTo(450);
-    assertThat(OutgoingRequest.budgetToSend(Duration.ofSeconds(30))).isEqualTo(29_900);
-    assertThat(OutgoingRequest.budgetToSend(Duration.ofMillis(5))).isEqualTo(5);
   }
 
   @Test

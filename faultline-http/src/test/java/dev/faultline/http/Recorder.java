@@ -29,4 +29,9 @@ final class Recorder {
     assertThat(journal.flush(Duration.ofSeconds(5))).isTrue();
     return memory.records();
   }
+
+  /** Forgets every record so far, after a warm-up whose records no test looks at. */
+  void clear() {
+    memory.clear();
+  }
 }
