@@ -7,7 +7,6 @@ import com.google.protobuf.WireFormat;
 import dev.faultline.Fault;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -42,12 +41,20 @@ public final class FaultChainCodec {
 
   /** The chain of {@code fault}, outermost first, as the bytes of a {@code FaultChain}. */
   public static ByteString encode(Fault fault) {
+    return encode(fault, false);
+  }
+
+  /**
+   * The chain of {@code fault}; without the outer fault's stack frames when {@code outerStackAside}
+   * (they travel in the status's {@code DebugInfo} then, and are not sent twice).
+   */
+  static ByteString encode(Fault fault, boolean outerStackAside) {
     ByteString.Output out = ByteString.newOutput(256);
     CodedOutputStream coded = CodedOutputStream.newInstance(out);
     try {
       int hops = 0;
       for (Fault f = fault; f != null && hops < FaultChainReader.MAX_HOPS; f = f.cause(), hops++) {
-        coded.writeBytes(CHAIN_HOPS, hop(f));
+        coded.writeBytes(CHAIN_HOPS, hop(f, !(outerStackAside && f == fault)));
       }
       if (fault.truncated()) {
         coded.writeBool(CHAIN_TRUNCATED, true);
@@ -67,7 +74,7 @@ public final class FaultChainCodec {
     return FaultChainReader.read(bytes);
   }
 
-  private static ByteString hop(Fault f) throws IOException {
+  private static ByteString hop(Fault f, boolean withStack) throws IOException {
     ByteString.Output out = ByteString.newOutput(128);
     CodedOutputStream coded = CodedOutputStream.newInstance(out);
     string(coded, HOP_SERVICE, f.service());
@@ -91,7 +98,7 @@ public final class FaultChainCodec {
     }
     string(coded, HOP_EXCEPTION, f.exception());
     string(coded, HOP_EXCEPTION_MESSAGE, f.exceptionMessage());
-    List<String> frames = new ArrayList<>(f.stackTrace());
+    List<String> frames = withStack ? f.stackTrace() : List.of();
     for (String frame : frames) {
       coded.writeString(HOP_STACK_TRACE, frame);
     }

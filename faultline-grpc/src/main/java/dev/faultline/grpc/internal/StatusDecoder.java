@@ -89,6 +89,9 @@ public final class StatusDecoder {
     if (chain.retryAfter() == null) {
       b.retryAfter(plain.retryAfter());
     }
+    if (chain.stackTrace().isEmpty()) {
+      b.stackTrace(plain.stackTrace()); // the outer stack travels in DebugInfo only
+    }
     return b.truncated(chain.truncated() || plain.truncated()).build();
   }
 

@@ -91,14 +91,16 @@ public final class StatusDetails {
     if (retry != null) {
       status.addDetails(Any.pack(retryInfo(retry)));
     }
-    if (exposure.includesDebug() && (fault.exception() != null || !fault.stackTrace().isEmpty())) {
+    boolean debug =
+        exposure.includesDebug() && (fault.exception() != null || !fault.stackTrace().isEmpty());
+    if (debug) {
       status.addDetails(Any.pack(debugInfo(fault)));
     }
     if (exposure.includesCauses()) {
       status.addDetails(
           Any.newBuilder()
               .setTypeUrl(FaultChainCodec.TYPE_URL)
-              .setValue(FaultChainCodec.encode(fault)));
+              .setValue(FaultChainCodec.encode(fault, debug)));
     }
     return status.build();
   }
