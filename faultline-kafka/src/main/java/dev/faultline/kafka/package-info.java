@@ -1,6 +1,6 @@
 /**
- * Faultline at the Kafka boundary: the call context in record headers, and a record processor
- * that retries, dead-letters and commits so that no record is lost or skipped.
+ * Faultline at the Kafka boundary: the call context in record headers, and a record processor that
+ * retries, dead-letters and commits so that no record is lost or skipped.
  */
 @NullMarked
 package dev.faultline.kafka;

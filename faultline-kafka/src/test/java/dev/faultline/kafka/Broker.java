@@ -80,7 +80,10 @@ final class Broker implements AutoCloseable {
   }
 
   void createTopic(String name, int partitions) throws Exception {
-    admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+    admin
+        .createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
+        .all()
+        .get(30, TimeUnit.SECONDS);
   }
 
   /** A producer of bytes, with these settings over quick test defaults. */
@@ -104,10 +107,14 @@ final class Broker implements AutoCloseable {
     return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
-  /** Every record of {@code topic}, read from the start until {@code count} are there or time runs out. */
+  /**
+   * Every record of {@code topic}, read from the start until {@code count} are there or time runs
+   * out.
+   */
   List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int count, Duration timeout) {
     List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = consumer("reader-" + System.nanoTime(), Map.of())) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        consumer("reader-" + System.nanoTime(), Map.of())) {
       consumer.subscribe(List.of(topic));
       long end = System.nanoTime() + timeout.toNanos();
       while (records.size() < count && System.nanoTime() < end) {
@@ -125,7 +132,10 @@ final class Broker implements AutoCloseable {
   /** The committed offset of {@code group} on a partition, or -1 when none. */
   long committed(String group, TopicPartition partition) throws Exception {
     var offsets =
-        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+        admin
+            .listConsumerGroupOffsets(group)
+            .partitionsToOffsetAndMetadata()
+            .get(30, TimeUnit.SECONDS);
     var offset = offsets.get(partition);
     return offset == null ? -1 : offset.offset();
   }
