@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -92,7 +93,11 @@ class RecordProcessorTest {
     Set<String> wrongTrace = ConcurrentHashMap.newKeySet();
     MemorySink memory = MemorySink.withCapacity(2000);
     FaultJournal journal = FaultJournal.create(memory);
-    try (KafkaConsumer<byte[], byte[]> consumer = broker.consumer("orders-service", Map.of());
+    try (KafkaConsumer<byte[], byte[]> consumer =
+            broker.consumer(
+                "orders-service",
+                // A resumed partition is fetched with the next fetch: do not let one wait long.
+                Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20));
         RecordProcessor<String, String> processor =
             RecordProcessor.builder(
                     consumer, deadLetters, new StringDeserializer(), new StringDeserializer())
