@@ -7,24 +7,18 @@ import dev.faultline.internal.Warnings;
 import dev.faultline.journal.FaultJournal;
 import dev.faultline.journal.FaultKind;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,7 +26,6 @@ import org.jspecify.annotations.Nullable;
  * its deadline) and {@code Producer.send} (a sender thread, which may block on metadata).
  */
 final class DefaultRecordProcessor<K, V> implements RecordProcessor<K, V> {
-  private final Consumer<byte[], byte[]> consumer;
   private final HandlerRunner<K, V> runner;
   private final DeadLetterSender sender;
   private final Backoff backoff;
@@ -46,11 +39,11 @@ final class DefaultRecordProcessor<K, V> implements RecordProcessor<K, V> {
   private final FaultJournal journal;
   private final boolean springHeaders;
   private final String group;
-  private final Map<TopicPartition, Blocked> blocked = new HashMap<>();
+  private final HeldPartitions held;
   private final Counters counters = new Counters();
 
   DefaultRecordProcessor(RecordProcessorBuilder<K, V> b, String group) {
-    this.consumer = b.consumer;
+    this.held = new HeldPartitions(b.consumer);
     this.runner = new HandlerRunner<>(requireHandler(b.handler), b.keys, b.values);
     this.sender = new DeadLetterSender(b.deadLetters);
     this.backoff = new Backoff(b.initialBackoff, b.maxBackoff);
@@ -75,12 +68,12 @@ final class DefaultRecordProcessor<K, V> implements RecordProcessor<K, V> {
 
   @Override
   public void process(ConsumerRecords<byte[], byte[]> records) {
-    forgetLostPartitions();
-    advanceBlocked();
-    Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+    held.forgetLost();
+    advanceHeld();
+    Map<TopicPartition, OffsetAndMetadata> done = HeldPartitions.offsets();
     for (TopicPartition partition : records.partitions()) {
       List<ConsumerRecord<byte[], byte[]>> batch = records.records(partition);
-      if (blocked.containsKey(partition)) {
+      if (held.isHeld(partition)) {
         counters.skipped(batch.size());
         continue;
       }
@@ -95,8 +88,8 @@ final class DefaultRecordProcessor<K, V> implements RecordProcessor<K, V> {
         }
       }
     }
-    commit(done);
-    counters.paused(blocked.size());
+    held.commit(done);
+    counters.paused(held.size());
   }
 
   private enum Outcome {
@@ -105,43 +98,39 @@ final class DefaultRecordProcessor<K, V> implements RecordProcessor<K, V> {
     HELD
   }
 
-  /** One attempt at a record; {@code held} is its state when its partition is already held. */
+  /** One attempt at a record; {@code state} is its state when its partition is already held. */
   private Outcome attempt(
-      ConsumerRecord<byte[], byte[]> record, int attempt, @Nullable Blocked held) {
-    CallContext context = contextOf(record);
+      ConsumerRecord<byte[], byte[]> record, int attempt, @Nullable Blocked state) {
+    CallContext context =
+        KafkaContext.extract(record.headers()).withService(service).withTimeout(recordTimeout);
     Failure failure = runner.run(record, context, attempt);
     if (failure == null) {
       counters.processed();
       return Outcome.HANDLED;
     }
-    Blocked state = held == null ? new Blocked(record, context) : held;
-    state.context = context;
-    state.failure = failure;
+    Blocked blocked = state == null ? new Blocked(record, context) : state;
+    blocked.context = context;
+    blocked.failure = failure;
     if (!failure.poison() && attempt < maxAttempts && retryable.test(failure.fault())) {
       counters.retried();
-      state.stage = Blocked.Stage.RETRY;
-      state.dueNanos =
+      blocked.stage = Blocked.Stage.RETRY;
+      blocked.dueNanos =
           System.nanoTime() + backoff.delayNanos(attempt, failure.fault().retryAfter());
-      hold(state);
+      held.hold(blocked);
       return Outcome.HELD;
     }
-    return sendDeadLetter(state);
-  }
-
-  private CallContext contextOf(ConsumerRecord<byte[], byte[]> record) {
-    return KafkaContext.extract(record.headers()).withService(service).withTimeout(recordTimeout);
+    return sendDeadLetter(blocked);
   }
 
   /** Sends the dead letter and waits a little for it; holds the partition if it is not yet done. */
   private Outcome sendDeadLetter(Blocked state) {
-    Failure failure = state.failure;
     ConsumerRecord<byte[], byte[]> record = state.record;
     String topic = deadLetterTopic.apply(record.topic());
     state.stage = Blocked.Stage.SENDING;
     state.sent =
         sender.send(
             DeadLetterRecord.of(
-                record, topic, failure, state.context, group, exposure, springHeaders));
+                record, topic, state.failure, state.context, group, exposure, springHeaders));
     try {
       state.sent.get(deadLetterWaitNanos, TimeUnit.NANOSECONDS);
     } catch (TimeoutException | ExecutionException e) {
@@ -157,7 +146,7 @@ final class DefaultRecordProcessor<K, V> implements RecordProcessor<K, V> {
   private Outcome settle(Blocked state) {
     var sent = state.sent;
     if (sent == null || !sent.isDone()) {
-      hold(state);
+      held.hold(state);
       return Outcome.HELD;
     }
     if (sent.isCompletedExceptionally()) {
@@ -170,7 +159,7 @@ final class DefaultRecordProcessor<K, V> implements RecordProcessor<K, V> {
       state.stage = Blocked.Stage.RESEND;
       state.sendFailures++;
       state.dueNanos = System.nanoTime() + backoff.delayNanos(state.sendFailures, null);
-      hold(state);
+      held.hold(state);
       return Outcome.HELD;
     }
     Failure failure = state.failure;
@@ -181,25 +170,15 @@ final class DefaultRecordProcessor<K, V> implements RecordProcessor<K, V> {
         failure.error(),
         record.topic() + "-" + record.partition() + "@" + record.offset());
     counters.deadLettered();
-    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-    commit(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
-    release(partition);
+    held.finish(record);
     return Outcome.DEAD_LETTERED;
   }
 
-  /** Moves on every held partition whose wait is over. */
-  private void advanceBlocked() {
-    if (blocked.isEmpty()) {
-      return;
-    }
+  /** Moves on every held partition: an acknowledged dead letter, a retry or resend now due. */
+  private void advanceHeld() {
     long now = System.nanoTime();
-    for (Blocked state : new ArrayList<>(blocked.values())) {
+    for (Blocked state : held.states()) {
       switch (state.stage) {
-        case RETRY:
-          if (state.isDue(now)) {
-            retry(state);
-          }
-          break;
         case SENDING:
           settle(state);
           break;
@@ -208,67 +187,13 @@ final class DefaultRecordProcessor<K, V> implements RecordProcessor<K, V> {
             sendDeadLetter(state);
           }
           break;
+        case RETRY:
+          if (state.isDue(now)
+              && attempt(state.record, state.failure.attempts() + 1, state) == Outcome.HANDLED) {
+            held.finish(state.record);
+          }
+          break;
       }
-    }
-  }
-
-  private void retry(Blocked state) {
-    ConsumerRecord<byte[], byte[]> record = state.record;
-    if (attempt(record, state.failure.attempts() + 1, state) == Outcome.HANDLED) {
-      TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-      commit(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
-      release(partition);
-    }
-  }
-
-  /** Pauses the record's partition with its position just past the record. */
-  private void hold(Blocked state) {
-    TopicPartition partition = new TopicPartition(state.record.topic(), state.record.partition());
-    if (blocked.put(partition, state) == null) {
-      consumer.seek(partition, state.record.offset() + 1);
-      consumer.pause(List.of(partition));
-    }
-  }
-
-  private void release(TopicPartition partition) {
-    if (blocked.remove(partition) != null) {
-      consumer.resume(List.of(partition));
-    }
-  }
-
-  /**
-   * Drops the state of held partitions the consumer lost in a rebalance (or that are no longer
-   * paused): their records come again, from the committed offset, to whoever owns them now.
-   */
-  private void forgetLostPartitions() {
-    if (blocked.isEmpty()) {
-      return;
-    }
-    Set<TopicPartition> assigned = consumer.assignment();
-    Set<TopicPartition> paused = consumer.paused();
-    boolean lost = blocked.keySet().removeIf(p -> !assigned.contains(p) || !paused.contains(p));
-    if (lost) {
-      Warnings.once(
-          "kafka.partition.lost",
-          "A partition held by a Faultline record processor was revoked or resumed by someone"
-              + " else; its held record will be delivered again from the committed offset");
-    }
-  }
-
-  private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
-    if (offsets.isEmpty()) {
-      return;
-    }
-    try {
-      consumer.commitSync(offsets);
-    } catch (WakeupException | InterruptException e) {
-      throw e;
-    } catch (KafkaException e) {
-      Warnings.once(
-          "kafka.commit",
-          "A Faultline record processor could not commit offsets (a rebalance?);"
-              + " the records will be delivered again",
-          e);
     }
   }
 
