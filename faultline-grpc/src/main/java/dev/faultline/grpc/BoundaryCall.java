@@ -5,6 +5,7 @@ import dev.faultline.Fault;
 import dev.faultline.FaultException;
 import dev.faultline.context.CallContext;
 import dev.faultline.grpc.internal.StatusDetails;
+import dev.faultline.internal.ServerFaults;
 import dev.faultline.internal.Text;
 import dev.faultline.internal.Warnings;
 import io.grpc.Context;
@@ -67,7 +68,7 @@ final class BoundaryCall<Q, R> extends ForwardingServerCall.SimpleForwardingServ
       closeKept(status, trailers == null ? new Metadata() : trailers);
       return;
     }
-    Fault fault = Answers.answer(boundary.hopPolicy, thrown, context);
+    Fault fault = ServerFaults.answer(boundary.hopPolicy, thrown, context);
     if (closed || grpcContext.isCancelled()) {
       record(grpcContext.isCancelled() ? cancellation(fault) : fault, thrown);
       return;
@@ -112,7 +113,9 @@ final class BoundaryCall<Q, R> extends ForwardingServerCall.SimpleForwardingServ
     boolean expired =
         (deadline != null && deadline.isExpired())
             || grpcContext.cancellationCause() instanceof TimeoutException;
-    return expired ? Answers.deadlineExceeded(fault, context) : Answers.callerGone(fault, context);
+    return expired
+        ? ServerFaults.deadlineExceeded(fault, context)
+        : ServerFaults.callerGone(fault, context);
   }
 
   private com.google.rpc.@Nullable Status details(

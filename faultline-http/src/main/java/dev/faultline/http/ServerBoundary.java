@@ -8,6 +8,7 @@ import dev.faultline.context.CallContext;
 import dev.faultline.context.Propagation;
 import dev.faultline.context.Scope;
 import dev.faultline.context.TraceParent;
+import dev.faultline.internal.ServerFaults;
 import dev.faultline.internal.Warnings;
 import dev.faultline.journal.FaultJournal;
 import dev.faultline.journal.FaultKind;
@@ -92,10 +93,10 @@ final class ServerBoundary<R> {
   private void fail(R request, ServerExchange exchange, CallContext context, Throwable thrown) {
     Throwable failure = exchange.unwrap(thrown);
     String task = exchange.method() + ' ' + exchange.path();
-    Fault fault = Answers.answer(hopPolicy, failure, context);
+    Fault fault = ServerFaults.answer(hopPolicy, failure, context);
     if (exchange.committed()) {
       boolean gone = exchange.callerGone(failure);
-      record(gone ? Answers.callerGone(fault, context) : fault, failure, task);
+      record(gone ? ServerFaults.callerGone(fault, context) : fault, failure, task);
       throw ServerBoundary.<RuntimeException>rethrow(thrown);
     }
     if (fault.code() == Code.CANCELLED) {
@@ -104,7 +105,7 @@ final class ServerBoundary<R> {
       return;
     }
     boolean answered = send(request, exchange, fault);
-    record(answered ? fault : Answers.callerGone(fault, context), failure, task);
+    record(answered ? fault : ServerFaults.callerGone(fault, context), failure, task);
   }
 
   /** Writes the answer; false when the caller went away while it was written. */

@@ -8,6 +8,7 @@ import dev.faultline.Code;
 import dev.faultline.Exposure;
 import dev.faultline.Fault;
 import dev.faultline.context.Propagation;
+import dev.faultline.internal.ServerFaults;
 import dev.faultline.journal.FaultRecord;
 import dev.faultline.wire.ProblemJson;
 import java.io.IOException;
@@ -63,7 +64,7 @@ class FaultlineFilterFailureModesTest {
       assertThat(late.statusCode()).isEqualTo(504);
       Fault answered = ProblemJson.decode(late.body());
       assertThat(answered.code()).isEqualTo(Code.DEADLINE_EXCEEDED);
-      assertThat(answered.reason()).isEqualTo(Answers.DEADLINE_REASON);
+      assertThat(answered.reason()).isEqualTo(ServerFaults.DEADLINE_REASON);
       assertThat(answered.cause()).isNotNull();
       assertThat(answered.cause().code()).isEqualTo(Code.INTERNAL);
       assertThat(inTime.statusCode()).isEqualTo(500);
@@ -106,7 +107,7 @@ class FaultlineFilterFailureModesTest {
 
       FaultRecord record = recorder.single();
       assertThat(record.fault().code()).isEqualTo(Code.CANCELLED);
-      assertThat(record.fault().reason()).isEqualTo(Answers.CALLER_GONE_REASON);
+      assertThat(record.fault().reason()).isEqualTo(ServerFaults.CALLER_GONE_REASON);
       assertThat(record.task()).isEqualTo("GET /stream");
     }
   }

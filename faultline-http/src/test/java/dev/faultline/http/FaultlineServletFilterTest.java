@@ -8,6 +8,7 @@ import dev.faultline.Fault;
 import dev.faultline.RemoteFaultException;
 import dev.faultline.context.CallContext;
 import dev.faultline.context.Propagation;
+import dev.faultline.internal.ServerFaults;
 import dev.faultline.journal.FaultJournal;
 import dev.faultline.journal.FaultRecord;
 import dev.faultline.journal.MemorySink;
@@ -150,7 +151,8 @@ class FaultlineServletFilterTest {
       HttpResponse<byte[]> response = Http.get(server.uri("/"), Propagation.BUDGET, "50");
 
       assertThat(response.statusCode()).isEqualTo(504);
-      assertThat(ProblemJson.decode(response.body()).reason()).isEqualTo(Answers.DEADLINE_REASON);
+      assertThat(ProblemJson.decode(response.body()).reason())
+          .isEqualTo(ServerFaults.DEADLINE_REASON);
     }
   }
 
