@@ -47,6 +47,11 @@ class CompatibilityTest {
   @Test
   void nothingReachesTheCommonPoolWithoutADecorator() {
     for (Alternatives library : Compatibility.LIBRARIES) {
+      if (library == Alternatives.TTL && !VIRTUAL_THREADS) {
+        // Java 17's common pool may start a worker during the task, and that worker inherits
+        // the TTL value (then keeps it for later tasks): carried or not depends on timing.
+        continue;
+      }
       assertThat(results.get(library).get(Pool.COMMON_POOL_UNDECORATED))
           .as(library.toString())
           .isEqualTo(Outcome.LOST);
