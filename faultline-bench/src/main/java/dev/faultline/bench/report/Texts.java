@@ -38,8 +38,8 @@ final class Texts {
       """;
 
   static final String FAILURE_MODES =
-"""
-On Java 21+ (`CompatibilityTest` runs on Java 25 in CI, and did here) every decorator carries its value to a virtual thread per task. TTL's \"carried\" on an undecorated common pool or a new thread is thread *inheritance* (TTL is an `InheritableThreadLocal`): it happens only when the thread is created while the value is set, and a pooled thread then keeps that value for later tasks; on Java 25 the common pool's workers inherit nothing.
+      """
+      On Java 21+ (`CompatibilityTest` runs on Java 25 in CI, and did here) every decorator carries its value to a virtual thread per task. TTL's "carried" on an undecorated common pool or a new thread is thread *inheritance* (TTL is an `InheritableThreadLocal`): it happens only when the thread is created while the value is set, and a pooled thread then keeps that value for later tasks; on Java 25 the common pool's workers inherit nothing.
 
       ### Per failure mode (ARCHITECTURE.md): what each alternative keeps
 
