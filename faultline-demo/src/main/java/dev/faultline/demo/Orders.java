@@ -1,7 +1,11 @@
 package dev.faultline.demo;
 
+import dev.faultline.Code;
 import dev.faultline.Exposure;
+import dev.faultline.Fault;
+import dev.faultline.FaultException;
 import dev.faultline.concurrent.FaultlineExecutors;
+import dev.faultline.concurrent.LabeledTask;
 import dev.faultline.concurrent.TaskFailure;
 import dev.faultline.concurrent.TaskScope;
 import dev.faultline.concurrent.TaskScopeException;
@@ -23,6 +27,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpTimeoutException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -128,7 +133,7 @@ public final class Orders {
         .send(
             new ProducerRecord<>(OrderEvent.TOPIC, orderId, OrderEvent.line(orderId, item, price)))
         .get(5, TimeUnit.SECONDS);
-    pool.execute(() -> LoyaltyPoints.award(orderId, item)); // fire and forget
+    pool.execute(new AwardPoints(orderId, item)); // fire and forget: nobody waits for it
     return "{\"orderId\":\""
         + orderId
         + "\",\"item\":\""
@@ -170,7 +175,20 @@ public final class Orders {
   /** The item's price as inventory wrote it (a number, or whatever someone typed instead). */
   private String priceOf(String item) throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(inventory.resolve("/items/" + item)).build();
-    String body = http.send(request, BodyHandlers.ofString()).body(); // errors are thrown
+    String body;
+    try {
+      body = http.send(request, BodyHandlers.ofString()).body(); // inventory's errors are thrown
+    } catch (HttpTimeoutException e) {
+      throw new FaultException( // say which hop ran out of time, keep the JDK's exception
+          Fault.builder(Code.DEADLINE_EXCEEDED)
+              .reason("INVENTORY_TIMEOUT")
+              .domain("orders.shop.example")
+              .message("Inventory did not answer for '" + item + "' within the deadline")
+              .metadata("item", item)
+              .metadata("peer", inventory.getAuthority())
+              .build(),
+          e);
+    }
     Matcher price = PRICE.matcher(body);
     if (!price.find()) {
       throw new IllegalStateException("inventory sent no price for " + item);
@@ -204,16 +222,23 @@ public final class Orders {
     events.close(java.time.Duration.ofSeconds(2));
   }
 
-  /** The loyalty programme; it has no rule for gift cards, a bug nobody sees in the response. */
-  static final class LoyaltyPoints {
-    private LoyaltyPoints() {}
-
-    static void award(String orderId, String item) {
+  /**
+   * Awards loyalty points for an order, in the background. It has no rule for gift cards: a bug
+   * that no response shows, since nobody waits for this task. {@link LabeledTask} names it in the
+   * fault journal.
+   */
+  record AwardPoints(String orderId, String item) implements Runnable, LabeledTask {
+    @Override
+    public void run() {
       if (item.startsWith("gift-card")) {
-        throw new IllegalStateException(
-            "no loyalty rule for item " + item + " (order " + orderId + ")");
+        throw new IllegalStateException("no loyalty rule for " + item + " (order " + orderId + ")");
       }
       System.out.println("orders: loyalty points for " + orderId);
+    }
+
+    @Override
+    public String taskLabel() {
+      return "award-points";
     }
   }
 }
