@@ -1,5 +1,7 @@
 package dev.faultline.demo;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.faultline.Code;
 import dev.faultline.Exposure;
 import dev.faultline.Fault;
@@ -24,6 +26,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
@@ -134,13 +137,8 @@ public final class Orders {
             new ProducerRecord<>(OrderEvent.TOPIC, orderId, OrderEvent.line(orderId, item, price)))
         .get(5, TimeUnit.SECONDS);
     pool.execute(new AwardPoints(orderId, item)); // fire and forget: nobody waits for it
-    return "{\"orderId\":\""
-        + orderId
-        + "\",\"item\":\""
-        + item
-        + "\",\"priceCents\":\""
-        + price
-        + "\"}";
+    return String.format(
+        "{\"orderId\":\"%s\",\"item\":\"%s\",\"priceCents\":\"%s\"}", orderId, item, price);
   }
 
   /**
@@ -174,7 +172,9 @@ public final class Orders {
 
   /** The item's price as inventory wrote it (a number, or whatever someone typed instead). */
   private String priceOf(String item) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(inventory.resolve("/items/" + item)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(inventory.resolve("/items/" + URLEncoder.encode(item, UTF_8)))
+            .build();
     String body;
     try {
       body = http.send(request, BodyHandlers.ofString()).body(); // inventory's errors are thrown
