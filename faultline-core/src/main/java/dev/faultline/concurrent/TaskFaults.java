@@ -3,6 +3,7 @@ package dev.faultline.concurrent;
 import dev.faultline.Code;
 import dev.faultline.Fault;
 import dev.faultline.FaultBuilder;
+import dev.faultline.HopPolicy;
 import dev.faultline.context.CallContext;
 import dev.faultline.internal.FaultStamp;
 import java.time.Duration;
@@ -30,11 +31,16 @@ final class TaskFaults {
     return fault.build();
   }
 
-  /** Tasks failed: the code and cause are those of {@code primary}. */
+  /**
+   * Tasks failed: the cause is {@code primary}'s fault, and so is the code, unless that fault came
+   * from a peer: then the per-hop rule applies ({@link HopPolicy#TRANSLATE}), since a peer's {@code
+   * NOT_FOUND} says nothing about what this scope's caller asked for.
+   */
   static TaskScopeException failed(
       String scope, List<TaskFailure> failures, TaskFailure primary, int total) {
     String message = failures.size() + " of " + total + " tasks failed in scope '" + scope + "'";
-    FaultBuilder fault = Fault.builder(primary.fault().code()).reason("TASKS_FAILED");
+    Code code = HopPolicy.TRANSLATE.answer(primary.exception(), CallContext.root()).code();
+    FaultBuilder fault = Fault.builder(code).reason("TASKS_FAILED");
     return exception(fault.message(message), scope, failures, primary, total);
   }
 
