@@ -24,7 +24,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The level is ERROR for a failure nobody else saw or that stopped work for good ({@code
  * uncaught}, {@code unobserved}, {@code periodic}, {@code dead-letter}) and for a bug ({@code
- * INTERNAL}, {@code UNKNOWN}, {@code DATA_LOSS}); WARNING otherwise.
+ * INTERNAL}, {@code UNKNOWN}, {@code DATA_LOSS}); DEBUG for a server's answer that blames its
+ * caller ({@code server} with a code such as {@code NOT_FOUND} or {@code INVALID_ARGUMENT}: the
+ * caller has it, and a busy service answers many), so that it is neither formatted nor logged
+ * unless DEBUG is on; WARNING otherwise. Every sink of the journal still gets every record.
  */
 public final class LoggerSink implements JournalSink {
   /** The name of the logger {@link #create()} writes to. */
@@ -61,9 +64,11 @@ public final class LoggerSink implements JournalSink {
   }
 
   static Level level(FaultRecord record) {
-    return LOST.contains(record.kind()) || BUGS.contains(record.fault().code())
-        ? Level.ERROR
-        : Level.WARNING;
+    Code code = record.fault().code();
+    if (LOST.contains(record.kind()) || BUGS.contains(code)) {
+      return Level.ERROR;
+    }
+    return record.kind() == FaultKind.SERVER && code.isCallerError() ? Level.DEBUG : Level.WARNING;
   }
 
   static String line(FaultRecord record) {

@@ -91,6 +91,17 @@ class LoggerSinkTest {
   }
 
   @Test
+  void logsAServersAnswerThatBlamesItsCallerAtDebugAndAServersOwnTroubleAtWarning() {
+    RecordingLogger logger = new RecordingLogger(true);
+    LoggerSink sink = LoggerSink.to(logger);
+
+    sink.write(FaultRecord.of(FaultKind.SERVER, Fault.of(Code.NOT_FOUND, "No such"), null, null));
+    sink.write(FaultRecord.of(FaultKind.SERVER, Fault.of(Code.UNAVAILABLE, "Busy"), null, null));
+
+    assertThat(logger.levels).containsExactly(Level.DEBUG, Level.WARNING);
+  }
+
+  @Test
   void logsNothingWhenItsLevelIsOff() {
     RecordingLogger logger = new RecordingLogger(false);
 
