@@ -85,11 +85,11 @@ final class Texts {
       objects without the defensive copies.
 
       **HTTP failure path.** With the default filter, every failure is classified, encoded, *and*
-      journaled: the global journal formats each record for its logger sink and JFR, on the
-      dispatcher thread, which competes with the server for the two cores. The bare server only
-      writes a constant byte array. A service that answers many 404s should keep client errors out
-      of the journal (or give the filter a journal without the logger sink); the cost of the answer
-      itself is the codec's (section 3).
+      journaled: the record crosses the journal's queue to its dispatcher thread, which competes
+      with the server for the two cores (the logger sink skips a server's caller-side answers such
+      as this 404 at its default level, so it no longer formats them). The bare server only writes a
+      constant byte array. The rest of the gap is the classification (a stack captured as text per
+      failure, as in section 2) and the codec (section 3).
 
       **HTTP success path.** Here the filter's cost is small and a short run's noise is of the same size: compare the gap with the spread of the rounds above. The filter's own work per request: reading `traceparent` (wrk sends none, so a new trace and span id are drawn), making the context current and closing it, and writing the `traceresponse` header. A quiet re-run with longer rounds is needed before calling it met or missed.
 
