@@ -8,6 +8,7 @@ import dev.faultline.Fault;
 import dev.faultline.Faults;
 import dev.faultline.context.CallContext;
 import dev.faultline.context.Scope;
+import dev.faultline.http.NodePeer;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -40,7 +41,7 @@ class ForeignPeerTest {
 
   @BeforeAll
   static void startPeer() throws Exception {
-    peer = NodePeer.start();
+    peer = NodePeer.start("@grpc/grpc-js");
     channel = TestGrpc.channel(peer.port());
   }
 

@@ -27,7 +27,7 @@ class FastifyPeerTest {
 
   @BeforeAll
   static void startFastify() throws Exception {
-    fastify = NodePeer.start();
+    fastify = NodePeer.start("fastify");
   }
 
   @AfterAll

@@ -14,11 +14,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The fastify service in {@code src/test/node}, run as a real {@code node} process on 127.0.0.1.
- * Installs its npm packages ({@code npm ci}) when they are missing; fails with a clear message when
- * node or npm is not installed: this peer is part of the suite, never skipped.
+ * A Node.js service in the module's {@code src/test/node} (fastify here, @grpc/grpc-js in
+ * faultline-grpc, which uses this class from this module's test jar), run as a real {@code node}
+ * process on 127.0.0.1. Installs its npm packages ({@code npm ci}) when they are missing; fails
+ * with a clear message when node or npm is not installed: a peer is part of the suite, never
+ * skipped.
  */
-final class NodePeer implements AutoCloseable {
+public final class NodePeer implements AutoCloseable {
   private static final long INSTALL_MINUTES = 5;
   private final Process process;
   private final int port;
@@ -28,12 +30,15 @@ final class NodePeer implements AutoCloseable {
     this.port = port;
   }
 
-  /** Installs the packages if needed, starts {@code node server.js} and reads its port. */
-  static NodePeer start() throws IOException, InterruptedException {
+  /**
+   * Installs the packages if {@code node_modules/<mainPackage>} is missing, starts {@code node
+   * server.js} and reads the port it prints.
+   */
+  public static NodePeer start(String mainPackage) throws IOException, InterruptedException {
     Path dir = directory();
     require("node");
     require("npm");
-    if (!Files.isDirectory(dir.resolve("node_modules/fastify"))) {
+    if (!Files.isDirectory(dir.resolve("node_modules").resolve(mainPackage))) {
       run(dir, List.of("npm", "ci", "--no-audit", "--no-fund"), INSTALL_MINUTES);
     }
     Process process =
@@ -49,7 +54,13 @@ final class NodePeer implements AutoCloseable {
     }
   }
 
-  URI uri(String path) {
+  /** The port the service listens on. */
+  public int port() {
+    return port;
+  }
+
+  /** An http URI of {@code path} on the service. */
+  public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 
@@ -102,7 +113,7 @@ final class NodePeer implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException(
           tool
-              + " is required by the fastify peer test (Node.js 20+ with npm) but is not usable: "
+              + " is required by the Node.js peer tests (Node.js 20+ with npm) but is not usable: "
               + e.getMessage(),
           e);
     }
