@@ -1,10 +1,9 @@
 package dev.faultline.journal;
 
 import dev.faultline.Fault;
+import dev.faultline.internal.FaultJson;
 import dev.faultline.internal.Json;
 import java.io.ByteArrayOutputStream;
-import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -47,56 +46,15 @@ final class RecordJson {
     optional("exception", record.exception());
     json.writeStringProperty("thread", record.thread());
     optional("task", record.task());
-    metadata(fault.metadata());
-    causes(fault);
-    if (fault.truncated()) {
+    FaultJson.metadata(json, fault.metadata());
+    FaultJson.causes(json, fault, false);
+    if (FaultJson.anyTruncated(fault)) {
       json.writeBooleanProperty("truncated", true);
     }
     json.writeEndObject();
   }
 
-  private void causes(Fault top) {
-    Fault cause = top.cause();
-    if (cause == null) {
-      return;
-    }
-    json.writeName("causes");
-    json.writeStartArray();
-    for (; cause != null; cause = cause.cause()) {
-      json.writeStartObject();
-      optional("service", cause.service());
-      json.writeStringProperty("code", cause.code().name());
-      optional("reason", cause.reason());
-      optional("domain", cause.domain());
-      json.writeStringProperty("message", cause.message());
-      metadata(cause.metadata());
-      json.writeStringProperty("instanceId", cause.instanceId());
-      if (!Objects.equals(cause.traceId(), top.traceId())) {
-        optional("traceId", cause.traceId());
-      }
-      if (cause.truncated()) {
-        json.writeBooleanProperty("truncated", true);
-      }
-      json.writeEndObject();
-    }
-    json.writeEndArray();
-  }
-
-  private void metadata(Map<String, String> metadata) {
-    if (metadata.isEmpty()) {
-      return;
-    }
-    json.writeName("metadata");
-    json.writeStartObject();
-    for (Map.Entry<String, String> entry : metadata.entrySet()) {
-      json.writeStringProperty(entry.getKey(), entry.getValue());
-    }
-    json.writeEndObject();
-  }
-
   private void optional(String name, @Nullable String value) {
-    if (value != null) {
-      json.writeStringProperty(name, value);
-    }
+    FaultJson.optional(json, name, value);
   }
 }

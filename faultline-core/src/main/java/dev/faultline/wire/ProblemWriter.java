@@ -2,13 +2,11 @@ package dev.faultline.wire;
 
 import dev.faultline.Exposure;
 import dev.faultline.Fault;
+import dev.faultline.internal.FaultJson;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -60,11 +58,13 @@ final class ProblemWriter {
     json.writeStringProperty("instanceId", fault.instanceId());
     retryAfter(fault.retryAfter());
     if (exposure.includesCauses()) {
-      metadata(fault.metadata());
-      causes(fault);
+      FaultJson.metadata(json, fault.metadata());
+      FaultJson.causes(json, fault, exposure.includesDebug());
     }
-    debug(fault);
-    if (fault.truncated() || exposure.includesCauses() && causeTruncated(fault)) {
+    if (exposure.includesDebug()) {
+      FaultJson.debug(json, fault);
+    }
+    if (exposure.includesCauses() ? FaultJson.anyTruncated(fault) : fault.truncated()) {
       json.writeBooleanProperty("truncated", true);
     }
     json.writeEndObject();
@@ -79,57 +79,6 @@ final class ProblemWriter {
     }
   }
 
-  private void causes(Fault top) {
-    Fault cause = top.cause();
-    if (cause == null) {
-      return;
-    }
-    json.writeName("causes");
-    json.writeStartArray();
-    for (; cause != null; cause = cause.cause()) {
-      json.writeStartObject();
-      identity(cause);
-      json.writeStringProperty("message", cause.message());
-      metadata(cause.metadata());
-      json.writeStringProperty("instanceId", cause.instanceId());
-      if (!Objects.equals(cause.traceId(), top.traceId())) {
-        optional("traceId", cause.traceId());
-      }
-      debug(cause);
-      json.writeEndObject();
-    }
-    json.writeEndArray();
-  }
-
-  private void debug(Fault fault) {
-    if (!exposure.includesDebug()) {
-      return;
-    }
-    optional("exception", fault.exception());
-    optional("exceptionMessage", fault.exceptionMessage());
-    List<String> frames = fault.stackTrace();
-    if (!frames.isEmpty()) {
-      json.writeName("stackTrace");
-      json.writeStartArray();
-      for (String frame : frames) {
-        json.writeString(frame);
-      }
-      json.writeEndArray();
-    }
-  }
-
-  private void metadata(Map<String, String> metadata) {
-    if (metadata.isEmpty()) {
-      return;
-    }
-    json.writeName("metadata");
-    json.writeStartObject();
-    for (Map.Entry<String, String> entry : metadata.entrySet()) {
-      json.writeStringProperty(entry.getKey(), entry.getValue());
-    }
-    json.writeEndObject();
-  }
-
   private void retryAfter(@Nullable Duration delay) {
     if (delay != null) {
       json.writeName("retryAfter");
@@ -138,18 +87,7 @@ final class ProblemWriter {
   }
 
   private void optional(String name, @Nullable String value) {
-    if (value != null) {
-      json.writeStringProperty(name, value);
-    }
-  }
-
-  private static boolean causeTruncated(Fault fault) {
-    for (Fault f = fault.cause(); f != null; f = f.cause()) {
-      if (f.truncated()) {
-        return true;
-      }
-    }
-    return false;
+    FaultJson.optional(json, name, value);
   }
 
   /** Whether {@code id} is a UUID in its canonical 8-4-4-4-12 hex form. */

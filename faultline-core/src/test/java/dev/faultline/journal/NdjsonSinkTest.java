@@ -88,6 +88,17 @@ class NdjsonSinkTest {
   }
 
   @Test
+  void marksTheLineTruncatedWhenAnyFaultOfTheChainWasCutAsProblemJsonDoes() throws Exception {
+    Fault chain = Samples.chain();
+    Fault cut = chain.withCause(chain.cause().toBuilder().truncated(true).build());
+
+    assertThat(JsonTree.object(write(FaultRecord.of(FaultKind.CLIENT, chain, null, null))))
+        .doesNotContainKey("truncated");
+    assertThat(JsonTree.object(write(FaultRecord.of(FaultKind.CLIENT, cut, null, null))))
+        .containsEntry("truncated", true);
+  }
+
+  @Test
   void neverWritesTheExceptionsOwnText() throws Exception {
     String line = write(FaultRecord.of(FaultKind.UNCAUGHT, Samples.chain(), null, null));
 
